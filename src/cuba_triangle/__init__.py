@@ -3,6 +3,7 @@
 The notebooks call this package in one line per step; everything they need ships in ``data/``.
 """
 
+from . import checks, computations, display, overview
 from .data import (DataError, check_data, clear_cache, load_actors, load_cameo, load_events,
                    load_founding_text, load_ideal_points, load_itinerary, load_lessons, load_people,
                    load_sources, load_table, load_un_agreement)
@@ -13,4 +14,5 @@ __all__ = [
     "DataError", "check_data", "clear_cache", "load_actors", "load_cameo", "load_events",
     "load_founding_text", "load_ideal_points", "load_itinerary", "load_lessons", "load_people",
     "load_sources", "load_table", "load_un_agreement", "__version__",
+    "checks", "computations", "display", "overview",
 ]

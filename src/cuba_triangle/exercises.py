@@ -19,7 +19,8 @@ outputs; nbval compares them in CI.
 
 Usage::
 
-    python -m cuba_triangle.exercises build      # regenerate exercises/ (and refresh both outputs)
+    python -m cuba_triangle.exercises build      # regenerate exercises/, refresh the stored outputs of
+                                                 # solutions/, exercises/ and the lessons in notebooks/
     python -m cuba_triangle.exercises check      # exit 1 if exercises/ is not what build would write
 """
 
@@ -134,10 +135,22 @@ def execute(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookN
     return notebook
 
 
-def build(solutions: Path, exercises: Path, run: bool = True) -> list[Path]:
-    """Write one exercise notebook per solution notebook; return the paths written."""
+def refresh(notebook_path: Path) -> Path:
+    """Re-run a notebook in place so that its stored outputs are current (what nbval compares)."""
+    notebook = nbformat.read(notebook_path, as_version=4)
+    nbformat.write(execute(notebook, notebook_path.parent), notebook_path)
+    return notebook_path
+
+
+def build(solutions: Path, exercises: Path, run: bool = True, lessons: Path | None = None) -> list[Path]:
+    """Write one exercise notebook per solution notebook; return the paths written.
+
+    With ``run``, the solutions and the new exercises are executed (and the lessons in ``lessons``,
+    if given, are refreshed too)."""
     exercises.mkdir(parents=True, exist_ok=True)
     written = []
+    if run and lessons is not None:
+        written += [refresh(path) for path in sorted(lessons.glob("[0-9][0-9]_*.ipynb"))]
     for solution_path in sorted(solutions.glob("[0-9][0-9]_*.ipynb")):
         solution = nbformat.read(solution_path, as_version=4)
         exercise = exercise_from_solution(solution, solution_path.name)
@@ -175,11 +188,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["build", "check"])
     parser.add_argument("--solutions", type=Path, default=ROOT / "solutions")
     parser.add_argument("--exercises", type=Path, default=ROOT / "exercises")
+    parser.add_argument("--lessons", type=Path, default=ROOT / "notebooks")
     parser.add_argument("--no-execute", action="store_true", help="write without running the notebooks")
     args = parser.parse_args(argv)
     try:
         if args.command == "build":
-            for path in build(args.solutions, args.exercises, run=not args.no_execute):
+            for path in build(args.solutions, args.exercises, run=not args.no_execute,
+                              lessons=args.lessons):
                 print("wrote", path)
             return 0
         problems = differences(args.solutions, args.exercises)
