@@ -55,9 +55,14 @@ def main(path: str) -> None:
                 points = ring(arcs, indexes)
                 if not any(BOX[0] <= x <= BOX[1] and BOX[2] <= y <= BOX[3] for x, y in points):
                     continue
-                part = f"{p}.{r}"
-                rows += [{"country": name, "part": part, "order": i, "lon": round(x, 3), "lat": round(y, 3)}
-                         for i, (x, y) in enumerate(points)]
+                # Split a ring where it jumps across the antimeridian (Russia, Fiji...): no line across the map.
+                piece, order = 0, 0
+                for i, (x, y) in enumerate(points):
+                    if i and abs(x - points[i - 1][0]) > 90:
+                        piece, order = piece + 1, 0
+                    rows.append({"country": name, "part": f"{p}.{r}.{piece}", "order": order,
+                                 "lon": round(x, 3), "lat": round(y, 3)})
+                    order += 1
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=["country", "part", "order", "lon", "lat"], lineterminator="\n")

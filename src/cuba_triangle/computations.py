@@ -26,11 +26,10 @@ def un_agreement_change(pair: str, year_from: int, year_to: int) -> float:
 
 
 def journey_days_inclusive() -> int:
-    """Days of Castro's 1963 journey in the USSR, counting the first and the last day."""
-    itinerary = load_itinerary()
-    first = itinerary["date_start"].min()
-    last = itinerary["date_end"].fillna(itinerary["date_start"]).max()
-    return int((last - first).days) + 1
+    """Days of Castro's 1963 journey in the USSR recorded in the itinerary, counting the first and the last."""
+    from .journey import journey_days
+
+    return len(journey_days(load_itinerary()))
 
 
 def event_date(event_id: str) -> pd.Timestamp:

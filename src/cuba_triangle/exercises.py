@@ -150,7 +150,7 @@ def build(solutions: Path, exercises: Path, run: bool = True, lessons: Path | No
     exercises.mkdir(parents=True, exist_ok=True)
     written = []
     if run and lessons is not None:
-        written += [refresh(path) for path in sorted(lessons.glob("[0-9][0-9]_*.ipynb"))]
+        written += [refresh(path) for path in sorted(lessons.glob("*.ipynb"))]
     for solution_path in sorted(solutions.glob("[0-9][0-9]_*.ipynb")):
         solution = nbformat.read(solution_path, as_version=4)
         exercise = exercise_from_solution(solution, solution_path.name)
