@@ -95,3 +95,20 @@ def test_environment_variable_must_point_at_a_data_folder(tmp_path, monkeypatch)
     monkeypatch.setenv("CUBA_TRIANGLE_DATA", str(tmp_path))
     with pytest.raises(FileNotFoundError, match="no datapackage.json"):
         data_dir()
+
+
+def test_every_lesson_01_to_05_has_three_to_five_or_more_excerpts_from_several_voices():
+    excerpts = ct.load_table("excerpts")
+    for lesson in ("01", "02", "03", "04", "05"):
+        part = excerpts[excerpts["lesson"] == lesson]
+        assert len(part) >= 3, f"lesson {lesson}: {len(part)} excerpts"
+        assert part["speaker"].nunique() >= 2, f"lesson {lesson}: one voice only"
+
+
+def test_public_domain_excerpts_may_be_longer_than_copyrighted_ones():
+    excerpts = ct.load_table("excerpts").merge(ct.load_sources()[["id", "reuse"]], left_on="source_id",
+                                                right_on="id", suffixes=("", "_source"))
+    words = excerpts["excerpt"].str.split().str.len()
+    limited = excerpts["reuse"] != "public domain"
+    assert (words[limited] <= 60).all(), excerpts.loc[limited & (words > 60), "id"].tolist()
+    assert (words <= 150).all()

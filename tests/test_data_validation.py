@@ -82,6 +82,9 @@ CASES = [
     ("goldstein-out-of-scale", "cameo", "cameo/cameo_goldstein.csv", lambda r: True, "goldstein", "11", "above the maximum 10"),
     ("un-agreement-above-one", "un_agreement", "un/un_agreement_by_year.csv", lambda r: r["agreement"] != "",
      "agreement", "1.5", "above the maximum 1"),
+    ("excerpt-unknown-source", "excerpts", "excerpts.csv", lambda r: True, "source_id", "no-such-page",
+     "'no-such-page' does not exist in data/sources.csv"),
+    ("excerpt-empty-quote", "excerpts", "excerpts.csv", lambda r: True, "excerpt", "", "a value is required"),
     ("ideal-point-not-number", "ideal_points", "un/un_ideal_points.csv", lambda r: True, "idealpointall", "left",
      "is not a number"),
 ]

@@ -172,6 +172,29 @@ RESOURCES = [
             fk("coord_source_id", "sources", "id"), fk("source_ids", "sources", "id")]},
     },
     {
+        "name": "excerpts", "path": "excerpts.csv",
+        "description": "Primary-source excerpts shown in the lessons, quoted exactly from the page in sources.csv, "
+                       "with their sourcing note.",
+        "schema": {"fields": [
+            field("id", required=True, unique=True, pattern=r"^x-[a-z0-9]+(-[a-z0-9]+)*$"),
+            field("lesson", description="Lesson that uses it (lessons.csv).", required=True),
+            field("source_id", description="The page the excerpt was copied from (sources.csv).", required=True),
+            field("speaker", description="Who wrote or spoke.", required=True),
+            field("date", description="Date of the document: YYYY, YYYY-MM or YYYY-MM-DD.", required=True,
+                  pattern=ISO_PARTIAL_DATE),
+            field("audience", description="For whom the document was made.", required=True),
+            field("original_language", required=True),
+            field("translation", description="Who translated the text we quote ('none' if quoted in the "
+                                             "original language), as far as the page says.", required=True),
+            field("archive", description="Where the original is kept, as the page says.", required=True),
+            field("excerpt", description="The quoted text, exactly as on the page; cuts marked [...].",
+                  required=True),
+            field("excerpt_language", required=True),
+            field("note", description="Context for the learner, and other renderings of the same passage."),
+        ], "primaryKey": "id", "foreignKeys": [
+            fk("lesson", "lessons", "id"), fk("source_id", "sources", "id")]},
+    },
+    {
         "name": "un_agreement", "path": "un/un_agreement_by_year.csv",
         "description": "Yearly UN General Assembly voting agreement for six pairs (see un/README.md).",
         "schema": {"fields": [

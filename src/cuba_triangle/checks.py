@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .computations import COMPUTATIONS, event_date
-from .data import load_events, load_sources
+from .data import load_events, load_sources, load_table
 from .paths import data_dir
 
 KEYS_FILE = "exercise_keys.toml"
@@ -133,7 +133,7 @@ def _pair(value: Any, first: str, second: str, example: str) -> tuple[Any, Any]:
 
 
 def _known_evidence_ids() -> set[str]:
-    return set(load_events()["id"]) | set(load_sources()["id"])
+    return set(load_events()["id"]) | set(load_sources()["id"]) | set(load_table("excerpts")["id"])
 
 
 def _evidence_feedback(evidence: Any, accepted: list[str]) -> str | None:
@@ -142,8 +142,8 @@ def _evidence_feedback(evidence: Any, accepted: list[str]) -> str | None:
     if evidence_id in accepted:
         return None
     if evidence_id not in _known_evidence_ids():
-        return (f"The evidence {evidence_id!r} is not an id from events.csv or sources.csv: copy an id "
-                "exactly from the timeline or the sources table.")
+        return (f"The evidence {evidence_id!r} is not an id from the events, sources or excerpts: copy an id "
+                "exactly from the timeline, a source card or an excerpt.")
     return (f"{evidence_id!r} exists, but it does not settle this question. Look for the document or "
             "event that does.")
 

@@ -101,3 +101,29 @@ def event_titles(ids: Iterable[str], language: str = "en") -> Card:
     items = "".join(f"<li>{html.escape(events.loc[i, f'title_{language}'])} <small>(id: <code>{i}</code>)</small></li>"
                     for i in wanted)
     return Card(f"<ul>{items}</ul>", "\n".join(lines))
+
+
+def excerpt(excerpt_id: str) -> Card:
+    """A primary-source excerpt with its sourcing note: who, when, for whom, original language, who
+    translated it, where the original is kept, the page it was copied from and its reuse terms."""
+    from .data import load_table
+
+    table = load_table("excerpts")
+    match = table[table["id"] == excerpt_id]
+    if match.empty:
+        return Card(f"<p>No excerpt with id <code>{html.escape(excerpt_id)}</code>.</p>",
+                    f"No excerpt with id {excerpt_id!r}.")
+    row = match.iloc[0]
+    source = load_sources().set_index("id").loc[row["source_id"]]
+    facts = [("Who", row["speaker"]), ("When", row["date"]), ("For whom", row["audience"]),
+             ("Original language", row["original_language"]), ("Translation", row["translation"]),
+             ("Original kept at", row["archive"]), ("Copied from", f"{source['title']} ({source['publisher']})"),
+             ("Reuse", source["reuse"])]
+    items = "".join(f"<dt>{k}</dt><dd>{html.escape(str(v))}</dd>" for k, v in facts)
+    note = "" if not isinstance(row["note"], str) else f"<p><em>Context:</em> {html.escape(row['note'])}</p>"
+    link = f"<a href='{html.escape(source['url'])}' target='_blank' rel='noopener'>{html.escape(source['url'])}</a>"
+    body = (f"<blockquote lang='{html.escape(str(row['excerpt_language'])[:2].lower())}'>{html.escape(row['excerpt'])}"
+            f"</blockquote><details open><summary>Sourcing note</summary><dl>{items}<dt>Link</dt><dd>{link}</dd></dl>"
+            f"</details>{note}")
+    plain = (f"“{row['excerpt']}”\n— " + "; ".join(f"{k}: {v}" for k, v in facts) + f"\nLink: {source['url']}")
+    return Card(body, plain)
