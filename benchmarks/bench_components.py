@@ -32,7 +32,7 @@ import plotly.graph_objects as go
 from IPython.display import display, clear_output
 import ipywidgets as widgets
 import cuba_triangle as ct
-from cuba_triangle.timeline import timeline_figure
+from cuba_triangle.timeline_widget import timeline_figure
 N = {n}
 def pct(ts):
     ts = sorted(ts); return {{"p50_ms": 1000 * ts[len(ts) // 2], "p95_ms": 1000 * ts[int(len(ts) * 0.95) - 1]}}
@@ -87,7 +87,7 @@ BROWSER_NOTEBOOK = [
     "ct.journey_map()",
     """import ipywidgets as widgets, plotly.graph_objects as go
 from IPython.display import display, clear_output
-from cuba_triangle.timeline import timeline_figure
+from cuba_triangle.timeline_widget import timeline_figure
 alt_slider = widgets.IntSlider(value=1959, min=1952, max=1968, description="Rebuild", continuous_update=False)
 alt_slider.add_class("alt-rebuild")
 alt_out = widgets.Output()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cuba_triangle import journey, timeline as tl, triangle as tr
+from cuba_triangle import journey_widget as journey, timeline_widget as tl, triangle_widget as tr
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -4,9 +4,9 @@ The notebooks call this package in one line per step; everything they need ships
 """
 
 from . import checks, computations, display, overview
-from .journey import journey_map
-from .timeline import timeline
-from .triangle import triangle
+from .journey_widget import journey_map
+from .timeline_widget import timeline
+from .triangle_widget import triangle
 from .data import (DataError, check_data, clear_cache, load_actors, load_cameo, load_events,
                    load_founding_text, load_ideal_points, load_itinerary, load_lessons, load_people,
                    load_sources, load_table, load_un_agreement)

@@ -27,7 +27,7 @@ def un_agreement_change(pair: str, year_from: int, year_to: int) -> float:
 
 def journey_days_inclusive() -> int:
     """Days of Castro's 1963 journey in the USSR recorded in the itinerary, counting the first and the last."""
-    from .journey import journey_days
+    from .journey_widget import journey_days
 
     return len(journey_days(load_itinerary()))
 
