@@ -213,3 +213,17 @@ def test_day_slider_moves_the_marker_along_the_route():
 def test_journey_days_span_the_visit():
     days = journey.journey_days()
     assert days[0] == dt.date(1963, 4, 27) and days[-1] == dt.date(1963, 6, 3) and len(days) == 38
+
+
+@pytest.mark.parametrize("make", [lambda: tl.timeline(start=1963, end=1963), lambda: tr.triangle(year=1966),
+                                  lambda: journey.journey_map(dt.date(1963, 5, 13))], ids=["timeline", "triangle", "journey"])
+def test_every_component_has_a_static_fallback_matching_its_current_state(make):
+    component = make()
+    statics = component.static_figures()
+    widgets_ = [p for p in component.parts if type(p).__name__ == "FigureWidget"]
+    assert statics and len(statics) == len(widgets_)
+    for static, live in zip(statics, widgets_):
+        assert type(static).__name__ == "Figure"
+        assert static.layout.title.text == live.layout.title.text
+        assert [list(t.x or []) for t in static.data] == [list(t.x or []) for t in live.data]
+        assert "uid" not in static.to_dict()["data"][0]

@@ -7,6 +7,7 @@ the browser tests), while a top-level ``FigureWidget`` renders in both JupyterLa
 
 from __future__ import annotations
 
+import plotly.graph_objects as go
 from IPython.display import display
 
 
@@ -18,3 +19,9 @@ class Component:
     def _ipython_display_(self) -> None:
         for part in self.parts:
             display(part)
+
+    def static_figures(self) -> list[go.Figure]:
+        """The component's charts, as they are now, as plain plotly figures: no kernel needed, so they
+        survive an HTML export (``fig.show()`` or ``fig.write_html(..., include_plotlyjs=True)``)."""
+        figures = [part for part in self.parts if isinstance(part, go.FigureWidget)]
+        return [go.Figure(figure).update_traces(uid=None) for figure in figures]

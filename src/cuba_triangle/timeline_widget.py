@@ -125,18 +125,24 @@ def timeline_figure(start: int | None = None, end: int | None = None, actors: It
                                            line=dict(color="white", width=1)))
         figure.update_layout(height=420, template="simple_white", margin=dict(l=90, r=20, t=50, b=40),
                              legend_title="Theme", xaxis_title=None, hovermode="closest")
+    drawn = getattr(figure, "_ct_drawn", {})  # what each trace shows now: unchanged traces are not re-sent
     with figure.batch_update():
         for index, theme in enumerate(THEMES):
+            wanted = (arrays[theme]["ids"], arrays[theme]["y"], arrays[theme]["text"])
+            if drawn.get(theme) == wanted:
+                continue
             span, marker = figure.data[2 * index], figure.data[2 * index + 1]
             span.x, span.y = arrays[theme]["span_x"], arrays[theme]["span_y"]
             marker.x, marker.y = arrays[theme]["x"], arrays[theme]["y"]
             marker.text, marker.customdata = arrays[theme]["text"], arrays[theme]["ids"]
+            drawn[theme] = wanted
         lo = start if start is not None else min(r["year"] for r in records)
         hi = end if end is not None else max(r["last_year"] for r in records)
         figure.layout.xaxis.range = [f"{lo}-01-01", f"{hi}-12-31"]
         figure.layout.yaxis.categoryorder = "array"
         figure.layout.yaxis.categoryarray = _lane_order(lanes)[::-1]
         figure.layout.title.text = f"{len(selected)} events, {lo}–{hi}"
+    figure._ct_drawn = drawn
     return figure
 
 
@@ -191,6 +197,7 @@ class TimelineExplorer(Component):
         self.events = load_events()
         self.records = event_records(self.events)
         self.by_id = {record["id"]: index for index, record in enumerate(self.records)}
+        self._details_cache: dict[tuple[str, str], str] = {}
         self.sources = load_sources().set_index("id")
         low, high = int(self.events["year"].min()), int(self.events["year"].max())
         self.years = widgets.IntRangeSlider(value=(start or low, end or high), min=low, max=high, step=1,
@@ -278,8 +285,11 @@ class TimelineExplorer(Component):
         if event_id is None:
             self.details.value = ""
             return
-        event = self.events.iloc[self.by_id[event_id]]
-        self.details.value = event_details_html(event, self.sources, self.language.value)
+        key = (event_id, self.language.value)
+        if key not in self._details_cache:  # built once per event and language
+            event = self.events.iloc[self.by_id[event_id]]
+            self._details_cache[key] = event_details_html(event, self.sources, self.language.value)
+        self.details.value = self._details_cache[key]
 
     def _clicked(self, trace, points, selector) -> None:
         if points.point_inds:

@@ -227,7 +227,8 @@ class TriangleExplorer(Component):
             self.figure.data[3].text = [_label(values[n], mode) for n in names]
             self.figure.layout.title.text = f"{year}: " + ("UN General Assembly agreement" if mode == "un"
                                                             else f"coded events ({self.method} of Goldstein weights)")
-        self.history.layout.shapes[0].x0 = self.history.layout.shapes[0].x1 = year
+        with self.history.batch_update():
+            self.history.layout.shapes[0].x0 = self.history.layout.shapes[0].x1 = year
         if year not in self._key_events_cache:
             self._key_events_cache[year] = self._key_events_html(year)
         self.key_events.value = self._key_events_cache[year]
