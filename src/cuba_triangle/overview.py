@@ -37,3 +37,41 @@ def describe_events_per_year() -> str:
     return (f"Bar chart of the {int(totals.sum())} events of the chronology from {totals.index.min()} to "
             f"{totals.index.max()}: {core} of them fall in the core years 1959–1968, and the busiest year is "
             f"{busiest} with {int(totals.max())} events.")
+
+
+PAIR_STYLES = {"Cuba-USA": ("#0072B2", "solid"), "Cuba-USSR": ("#D55E00", "dash"), "USSR-USA": ("#009E73", "dot"),
+               "Cuba-ChinaSeat": ("#CC79A7", "dashdot"), "USSR-ChinaSeat": ("#E69F00", "longdash"),
+               "USA-ChinaSeat": ("#56B4E9", "longdashdot")}
+
+
+def un_agreement_chart(pairs: tuple[str, ...] = ("Cuba-USA", "Cuba-USSR"), start: int = 1950,
+                       end: int = 1968) -> go.Figure:
+    """Lines of yearly UN General Assembly voting agreement (0-1) for the chosen pairs of countries."""
+    from .data import load_un_agreement
+
+    table = load_un_agreement()
+    table = table[table["pair"].isin(pairs) & table["year"].between(start, end)]
+    figure = go.Figure()
+    for pair in pairs:
+        part = table[table["pair"] == pair]
+        colour, dash = PAIR_STYLES[pair]
+        figure.add_scatter(x=list(part["year"]), y=[None if v != v else v for v in part["agreement"]],
+                           mode="lines+markers", name=pair, line=dict(color=colour, dash=dash))
+    figure.update_layout(height=340, template="simple_white", yaxis=dict(range=[0, 1], title="share of votes alike"),
+                         xaxis_title="Year", title=f"UN General Assembly: how often two countries voted alike, {start}–{end}")
+    return figure
+
+
+def describe_un_agreement(pairs: tuple[str, ...] = ("Cuba-USA", "Cuba-USSR"), start: int = 1950,
+                          end: int = 1968) -> str:
+    """Text alternative for :func:`un_agreement_chart`, computed from the data."""
+    from .data import load_un_agreement
+
+    table = load_un_agreement().set_index(["pair", "year"])["agreement"]
+    parts = []
+    for pair in pairs:
+        first, last = table.get((pair, start)), table.get((pair, end))
+        known = first is not None and last is not None and first == first and last == last  # not missing, not NaN
+        parts.append(f"{pair}: {first:.0%} in {start}, {last:.0%} in {end}" if known
+                     else f"{pair}: no value for {start} or {end}")
+    return "Line chart of UN voting agreement. " + "; ".join(parts) + ". (1964 has no recorded votes.)"
