@@ -199,16 +199,24 @@ def _number(key: dict, answer: Any) -> tuple[str, str]:
     return "incorrect", f"Not {answer!r}."
 
 
+def _with_evidence(answer: Any, part: str, allowed: list[str], expected: str, evidence_ids: list[str],
+                   example: str, wrong: str) -> tuple[str, str]:
+    """Shared by ``choice`` and ``claim``: an answer in two parts, a value from ``allowed`` and an evidence id."""
+    value, evidence = _pair(answer, part, "evidence", example)
+    value = _as_text(value, f"The {part}")
+    value = value.upper() if part == "choice" else value.lower()
+    if value not in allowed:
+        return "incorrect", f"The {part} is one of: {', '.join(allowed)}."
+    if value != expected:
+        return "incorrect", wrong.format(value=value)
+    problem = _evidence_feedback(evidence, evidence_ids)
+    return ("correct", "") if problem is None else ("incorrect", f"Right {part}. {problem}")
+
+
 def _choice(key: dict, answer: Any) -> tuple[str, str]:
-    example = f"(\"{sorted(key['options'])[0]}\", \"an-event-or-source-id\")"
-    choice, evidence = _pair(answer, "choice", "evidence", example)
-    choice = _as_text(choice, "The choice").upper()
-    if choice not in key["options"]:
-        return "incorrect", f"Choose one of the letters {', '.join(sorted(key['options']))}."
-    if choice != key["correct"]:
-        return "incorrect", f"{choice} is not the best answer."
-    problem = _evidence_feedback(evidence, key["evidence"])
-    return ("correct", "") if problem is None else ("incorrect", f"Right choice. {problem}")
+    letters = sorted(key["options"])
+    return _with_evidence(answer, "choice", letters, key["correct"], key["evidence"],
+                          f'("{letters[0]}", "an-event-or-source-id")', "{value} is not the best answer.")
 
 
 def _match(key: dict, answer: Any) -> tuple[str, str]:
@@ -227,14 +235,8 @@ def _match(key: dict, answer: Any) -> tuple[str, str]:
 
 
 def _claim(key: dict, answer: Any) -> tuple[str, str]:
-    verdict, evidence = _pair(answer, "verdict", "evidence", '("supported", "a-source-id")')
-    verdict = _as_text(verdict, "The verdict").lower()
-    if verdict not in VERDICTS:
-        return "incorrect", f"The verdict is one of: {', '.join(VERDICTS)}."
-    if verdict != key["verdict"]:
-        return "incorrect", f"The evidence does not make this claim {verdict}."
-    problem = _evidence_feedback(evidence, key["evidence"])
-    return ("correct", "") if problem is None else ("incorrect", f"Right verdict. {problem}")
+    return _with_evidence(answer, "verdict", list(VERDICTS), key["verdict"], key["evidence"],
+                          '("supported", "a-source-id")', "The evidence does not make this claim {value}.")
 
 
 def _open(key: dict, answer: Any) -> tuple[str, str]:
