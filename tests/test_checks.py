@@ -120,7 +120,15 @@ ANY_ANSWER = st.recursive(
     max_leaves=12)
 
 
-@pytest.mark.parametrize("exercise", sorted(KEYS) + ["00.99", "nonsense"])
+# One exercise per kind of checker (each kind is one function), plus ids that do not exist.
+ONE_PER_KIND = sorted({key["kind"]: exercise for exercise, key in sorted(KEYS.items())}.values())
+
+
+def test_every_kind_of_checker_is_fuzzed():
+    assert {KEYS[e]["kind"] for e in ONE_PER_KIND} == set(checks.KINDS)
+
+
+@pytest.mark.parametrize("exercise", ONE_PER_KIND + ["00.99", "nonsense"])
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(answer=ANY_ANSWER)
 def test_any_input_gets_a_message_never_an_exception(exercise, answer):

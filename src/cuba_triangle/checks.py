@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .computations import COMPUTATIONS, event_date
+from .computations import COMPUTATIONS
 from .data import load_events, load_sources, load_table
 from .paths import data_dir
 
@@ -132,8 +132,26 @@ def _pair(value: Any, first: str, second: str, example: str) -> tuple[Any, Any]:
                    f"for example {example}; you gave {_describe(value)}.")
 
 
-def _known_evidence_ids() -> set[str]:
-    return set(load_events()["id"]) | set(load_sources()["id"]) | set(load_table("excerpts")["id"])
+@lru_cache(maxsize=4)
+def _facts(folder: Path) -> dict:
+    """What the checkers read from the data, computed once per data folder (``clear_cache`` forgets it)."""
+    events = load_events()
+    return {
+        "evidence_ids": frozenset(events["id"]) | frozenset(load_sources()["id"])
+        | frozenset(load_table("excerpts")["id"]),
+        "event_dates": {e: (d.date(), str(p)) for e, d, p in
+                        zip(events["id"], events["date_start"], events["date_precision"])},
+    }
+
+
+@lru_cache(maxsize=256)
+def _computed(name: str, args: tuple) -> float:
+    """A named computation's result (cached: the data do not change while a notebook runs)."""
+    return COMPUTATIONS[name](*args)
+
+
+def _known_evidence_ids() -> frozenset[str]:
+    return _facts(data_dir())["evidence_ids"]
 
 
 def _evidence_feedback(evidence: Any, accepted: list[str]) -> str | None:
@@ -158,7 +176,8 @@ def _order(key: dict, answer: Any) -> tuple[str, str]:
     if sorted(answer) != sorted(expected):
         listed = ", ".join(f'"{e}"' for e in sorted(expected))
         return "incorrect", f"Use each of these ids exactly once, in the order you think is right: {listed}."
-    right_order = sorted(expected, key=event_date)
+    dates = _facts(data_dir())["event_dates"]
+    right_order = sorted(expected, key=lambda event_id: dates[event_id][0])
     if list(answer) == right_order:
         return "correct", ""
     in_place = sum(a == b for a, b in zip(answer, right_order))
@@ -167,10 +186,7 @@ def _order(key: dict, answer: Any) -> tuple[str, str]:
 
 def _date(key: dict, answer: Any) -> tuple[str, str]:
     given = _as_date(answer)
-    events = load_events()
-    row = events[events["id"] == key["event"]].iloc[0]
-    expected = row["date_start"].date()
-    precision = row["date_precision"]
+    expected, precision = _facts(data_dir())["event_dates"][key["event"]]
     also = {dt.date.fromisoformat(d): note for d, note in key.get("also_accept", {}).items()}
     if precision == "year":
         right = given.year == expected.year
@@ -189,7 +205,7 @@ def _date(key: dict, answer: Any) -> tuple[str, str]:
 
 def _number(key: dict, answer: Any) -> tuple[str, str]:
     given = _as_number(answer)
-    expected = COMPUTATIONS[key["compute"]](*key.get("args", []))
+    expected = _computed(key["compute"], tuple(key.get("args", [])))
     tolerance = float(key.get("tolerance", 0))
     if abs(given - expected) <= tolerance + 1e-9:
         return "correct", ""

@@ -71,6 +71,11 @@ def clear_cache() -> None:
     """Forget every loaded table (after editing a CSV file while a notebook runs)."""
     _validator.cache_clear()
     _frame.cache_clear()
+    from . import checks  # its answer lookups are derived from the tables
+
+    checks._facts.cache_clear()
+    checks._computed.cache_clear()
+    checks._keys.cache_clear()
 
 
 def check_data(folder: Path | str | None = None) -> None:
