@@ -6,6 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 START  := notebooks/00_start_here.ipynb
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: setup lab test check-data clean
 
@@ -22,9 +23,9 @@ $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 lab: setup
 	@if [ -n "$$CI" ] || { [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; }; then \
 		echo "No display: open the http://127.0.0.1:8888/lab?token=... URL printed below in your browser."; \
-		$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 $(if $(filter 0,$(shell id -u)),--allow-root) $(START); \
+		$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(START); \
 	else \
-		$(BIN)/jupyter lab $(START); \
+		$(BIN)/jupyter lab $(ROOT_FLAG) $(START); \
 	fi
 
 test: setup
