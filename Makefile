@@ -7,6 +7,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 START  := notebooks/00_start_here.ipynb
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+# Serve the whole project (lessons, exercises, solutions) and open the start-here notebook.
+LAB_ARGS := --ServerApp.root_dir=$(CURDIR) $(ROOT_FLAG) $(START)
 
 .PHONY: setup lab test check-data clean
 
@@ -22,10 +24,11 @@ $(STAMP): requirements.txt requirements-lock.txt pyproject.toml
 # that JupyterLab prints (it contains the access token).
 lab: setup
 	@if [ -n "$$CI" ] || { [ "$$(uname)" = Linux ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; }; then \
-		echo "No display: open the http://127.0.0.1:8888/lab?token=... URL printed below in your browser."; \
-		$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(START); \
+		echo "No display: open the http://127.0.0.1:8888/lab?token=... address printed below in your browser,"; \
+		echo "then open $(START) in the file browser on the left."; \
+		$(BIN)/jupyter lab --no-browser --ServerApp.ip=127.0.0.1 $(LAB_ARGS); \
 	else \
-		$(BIN)/jupyter lab $(ROOT_FLAG) $(START); \
+		$(BIN)/jupyter lab $(LAB_ARGS); \
 	fi
 
 test: setup
