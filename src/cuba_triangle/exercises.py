@@ -128,7 +128,7 @@ def execute(notebook: nbformat.NotebookNode, folder: Path) -> nbformat.NotebookN
     """Run a notebook top to bottom in a fresh kernel (working folder ``folder``), without widget state."""
     from nbclient import NotebookClient
 
-    client = NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=False,
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3", store_widget_state=False, record_timing=False,
                             resources={"metadata": {"path": str(folder)}})
     client.execute()
     notebook.metadata.pop("widgets", None)

@@ -75,3 +75,12 @@ def describe_un_agreement(pairs: tuple[str, ...] = ("Cuba-USA", "Cuba-USSR"), st
         parts.append(f"{pair}: {first:.0%} in {start}, {last:.0%} in {end}" if known
                      else f"{pair}: no value for {start} or {end}")
     return "Line chart of UN voting agreement. " + "; ".join(parts) + ". (1964 has no recorded votes.)"
+
+
+def un_agreement_table(pair: str = "Cuba-USSR", start: int = 1956, end: int = 1963):
+    """The yearly UN agreement of one pair as a small table (year, agreement, roll calls both voted on)."""
+    from .data import load_un_agreement
+
+    table = load_un_agreement()
+    rows = table[(table["pair"] == pair) & table["year"].between(start, end)]
+    return rows[["year", "agreement", "n_both_voted"]].reset_index(drop=True)
