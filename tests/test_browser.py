@@ -46,39 +46,29 @@ def drive_timeline(page) -> None:
     assert 0 < harness.count_points(page, "ct-timeline") < before
 
 
-def press_until_redrawn(page, handle: str, key: str, meta: str, before: str, retries: int) -> str:
-    """Press ``key`` on a slider handle until the figure's title changes; return the new title.
-    In Voilà 0.5 the first update sent to a FigureWidget is sometimes not drawn (the kernel did run the
-    callback: the text panels update); ``retries`` > 0 presses again there. JupyterLab gets no retry."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    for attempt in range(retries + 1):
-        page.locator(handle).first.focus()
-        page.keyboard.press(key)
-        try:
-            harness.wait_for_plot(page, meta, f"{TITLE} !== {before!r}", timeout=15_000 if retries else 30_000)
-            return harness.title_of(page, meta)
-        except PlaywrightTimeout:
-            if attempt == retries:
-                raise
-    raise AssertionError("unreachable")
+def press_and_wait_for_redraw(page, handle: str, key: str, meta: str, before: str) -> str:
+    """Press ``key`` on a slider handle, wait until the figure's title changes, return the new title."""
+    page.locator(handle).first.focus()
+    page.keyboard.press(key)
+    harness.wait_for_plot(page, meta, f"{TITLE} !== {before!r}", timeout=30_000)
+    return harness.title_of(page, meta)
 
 
-def drive_triangle(page, retries: int = 0) -> None:
+def drive_triangle(page) -> None:
     before = harness.title_of(page, "ct-triangle")
     assert before.startswith("1963")
-    after = press_until_redrawn(page, f"{TRIANGLE} .widget-hslider .noUi-handle", "ArrowRight", "ct-triangle",
-                                before, retries)
+    after = press_and_wait_for_redraw(page, f"{TRIANGLE} .widget-hslider .noUi-handle", "ArrowRight",
+                                      "ct-triangle", before)
     year = after[:4]
-    assert year in ("1964", "1965", "1966") and year in page.locator(f"{TRIANGLE} .ct-description").first.inner_text()
+    assert year == "1964" and year in page.locator(f"{TRIANGLE} .ct-description").first.inner_text()
 
 
-def drive_journey(page, retries: int = 0) -> None:  # retries: see press_until_redrawn
+def drive_journey(page) -> None:
     before = harness.title_of(page, "ct-journey")
     assert before.startswith("27 April 1963")
-    after = press_until_redrawn(page, f"{JOURNEY} .widget-hslider .noUi-handle", "ArrowRight", "ct-journey",
-                                before, retries)
-    assert after.split(":")[0] in ("28 April 1963", "29 April 1963", "30 April 1963")
+    after = press_and_wait_for_redraw(page, f"{JOURNEY} .widget-hslider .noUi-handle", "ArrowRight",
+                                      "ct-journey", before)
+    assert after.startswith("28 April 1963")
     page.keyboard.press("End")
     harness.wait_for_plot(page, "ct-journey", f"{TITLE}.startsWith('03 June 1963')", timeout=30_000)
 
@@ -109,9 +99,9 @@ def test_components_render_and_respond_in_voila(tmp_path):
         page.goto(url, timeout=120_000)
         check_components_rendered(page)
         drive_timeline(page)
-        drive_triangle(page, retries=2)
-        # Known limitation (Voilà 0.5.13 only, not JupyterLab): once other FigureWidgets on the page have
-        # been updated, the journey map's FigureWidget stops redrawing in Voilà although the kernel runs the
-        # callback (its text panel updates). The journey is driven in JupyterLab above; here it must render.
+        # Known limitation of Voilà 0.5.13 (not of JupyterLab, where all three are driven above): once one
+        # FigureWidget on a page has been updated, updates sent to the *other* FigureWidgets are often not
+        # drawn, although the kernel runs their callbacks (their text panels update). So in Voilà we drive
+        # one component and check that the other two render.
         shoot_plot(page, "ct-timeline", "voila-timeline.png")
         shoot_plot(page, "ct-journey", "voila-journey.png")
